@@ -1,0 +1,54 @@
+"""Boligbro: temporary leases with time-limited support, for Danish municipalities."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask
+from flask_wtf import CSRFProtect
+
+from portal import cli, db, errors, i18n, security
+from portal.config import Settings
+
+csrf = CSRFProtect()
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the portal for the given settings (development defaults when none)."""
+    settings = settings or Settings()
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        static_url_path="/static",
+    )
+    app.config.update(
+        SETTINGS=settings,
+        SECRET_KEY=settings.secret_key,
+        TESTING=settings.env == "test",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.session_cookie_secure,
+        SESSION_COOKIE_NAME="boligbro_session",
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=8),
+        MAX_CONTENT_LENGTH=12 * 1024 * 1024,
+        WTF_CSRF_TIME_LIMIT=None,
+        PREFERRED_URL_SCHEME="https" if settings.is_production else "http",
+    )
+    if settings.server_name:
+        app.config["SERVER_NAME"] = settings.server_name
+
+    db.init_app(app, settings.database_url)
+    csrf.init_app(app)
+    i18n.init_app(app, settings)
+    security.init_app(app)
+    _register_blueprints(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal.public.views import bp as public_bp
+
+    app.register_blueprint(public_bp)
