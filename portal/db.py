@@ -83,14 +83,16 @@ def init_app(app: Flask, database_url: str) -> Database:
 
 
 def database(app: Flask | None = None) -> Database:
-    return (app or current_app).extensions["boligbro.db"]  # type: ignore[no-any-return]
+    db: Database = (app or current_app).extensions["boligbro.db"]
+    return db
 
 
 def get_session() -> Session:
     """The session of the current request (or app context), opened on first use."""
     if "db_session" not in g:
         g.db_session = database().sessionmaker()
-    return g.db_session  # type: ignore[no-any-return]
+    session: Session = g.db_session
+    return session
 
 
 def _close_session(_exc: BaseException | None) -> None:

@@ -144,7 +144,9 @@ class Case(Base):
 class CaseTargetGroup(Base):
     __tablename__ = "case_target_group"
 
-    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case.id", ondelete="CASCADE"), primary_key=True
+    )
     target_group: Mapped[TargetGroup] = mapped_column(enum_type(TargetGroup), primary_key=True)
 
     case: Mapped[Case] = relationship(back_populates="target_groups")
@@ -153,7 +155,9 @@ class CaseTargetGroup(Base):
 class CaseWishedArea(Base):
     __tablename__ = "case_wished_area"
 
-    case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("case.id", ondelete="CASCADE"), primary_key=True
+    )
     postcode: Mapped[str] = mapped_column(String(4), primary_key=True)
 
     case: Mapped[Case] = relationship(back_populates="wished_areas")

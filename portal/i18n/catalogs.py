@@ -66,8 +66,16 @@ def update() -> None:
             _babel("init", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l", locale)
         else:
             _babel(
-                "update", "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l", locale,
-                "--no-fuzzy-matching", "--ignore-obsolete", "--omit-header",
+                "update",
+                "-i",
+                str(TEMPLATE),
+                "-d",
+                str(TRANSLATIONS),
+                "-l",
+                locale,
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+                "--omit-header",
             )
     _fill_english()
 
@@ -104,8 +112,8 @@ def _write(path: Path, catalog: Catalog) -> None:
 
 
 def _key(message: Message) -> tuple[str | None, str]:
-    ident = message.id[0] if isinstance(message.id, tuple) else message.id
-    return (message.context, ident)
+    ident = message.id[0] if isinstance(message.id, tuple | list) else message.id
+    return (message.context, str(ident))
 
 
 def _placeholders(text: str) -> set[str]:
@@ -114,8 +122,8 @@ def _placeholders(text: str) -> set[str]:
 
 def _strings(message: Message) -> Iterable[str]:
     if isinstance(message.string, tuple | list):
-        return list(message.string)
-    return [message.string]
+        return [s or "" for s in message.string]
+    return [message.string or ""]
 
 
 def problems() -> list[str]:
@@ -150,8 +158,8 @@ def problems() -> list[str]:
             if not all(strings):
                 found.append(f"{label} is untranslated")
                 continue
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            wanted = set().union(*(_placeholders(i) for i in ids))
+            ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+            wanted: set[str] = set().union(*(_placeholders(str(i)) for i in ids))
             for s in strings:
                 got = _placeholders(s)
                 # A plural form may leave out the number (e.g. Arabic's "one" form).
@@ -162,7 +170,7 @@ def problems() -> list[str]:
                 found.append(f"{locale}: {message.id!r}: {error}")
         try:
             write_mo(io.BytesIO(), catalog)
-        except Exception as exc:  # noqa: BLE001 - any failure to compile is a finding
+        except Exception as exc:
             found.append(f"{locale}: does not compile: {exc}")
     return found
 

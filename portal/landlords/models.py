@@ -59,9 +59,7 @@ class OrganisationMember(Base):
     __table_args__ = (UniqueConstraint("organisation_id", "account_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("landlord_organisation.id"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("landlord_organisation.id"), index=True)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(200))

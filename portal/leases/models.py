@@ -91,9 +91,7 @@ class Lease(Base):
             postgresql_where=_LIVE_SQL,
         ),
         Index("ix_lease_status_review", "status", "next_review"),
-        CheckConstraint(
-            "planned_end IS NULL OR planned_end > start_date", name="end_after_start"
-        ),
+        CheckConstraint("planned_end IS NULL OR planned_end > start_date", name="end_after_start"),
         CheckConstraint(
             "(lease_model = 'current_home') = (unit_id IS NULL)", name="unit_unless_current_home"
         ),

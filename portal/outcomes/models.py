@@ -63,7 +63,9 @@ class FollowUp(Base):
     outcome_id: Mapped[int] = mapped_column(ForeignKey("outcome.id", ondelete="CASCADE"))
     months: Mapped[int] = mapped_column(Integer)
     due_on: Mapped[dt.date] = mapped_column(Date, index=True)
-    still_housed: Mapped[StillHoused | None] = mapped_column(enum_type(StillHoused))  # None: not yet
+    still_housed: Mapped[StillHoused | None] = mapped_column(
+        enum_type(StillHoused)
+    )  # None: not yet
     answered_on: Mapped[dt.date | None] = mapped_column(Date)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
 

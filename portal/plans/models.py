@@ -79,9 +79,7 @@ class Plan(Base):
     expected_duration_months: Mapped[int | None] = mapped_column(Integer)
     start_date: Mapped[dt.date] = mapped_column(Date)
     next_follow_up: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    follow_up_decision: Mapped[FollowUpDecision | None] = mapped_column(
-        enum_type(FollowUpDecision)
-    )
+    follow_up_decision: Mapped[FollowUpDecision | None] = mapped_column(enum_type(FollowUpDecision))
     decided_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 

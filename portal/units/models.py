@@ -43,9 +43,7 @@ class Unit(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("landlord_organisation.id"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("landlord_organisation.id"), index=True)
     municipality_id: Mapped[int] = mapped_column(ForeignKey("municipality.id"))
     street: Mapped[str] = mapped_column(String(200))
     number: Mapped[str] = mapped_column(String(10))

@@ -32,7 +32,8 @@ def test_bidi_isolates_and_escapes() -> None:
     assert str(formatting.bidi("12 34 <56>")) == "<bdi>12 34 &lt;56&gt;</bdi>"
 
 
-@pytest.mark.parametrize(("locale", "direction"), [("da", "ltr"), ("en", "ltr"), ("ar", "rtl"),
-                                                   ("ti", "ltr")])
+@pytest.mark.parametrize(
+    ("locale", "direction"), [("da", "ltr"), ("en", "ltr"), ("ar", "rtl"), ("ti", "ltr")]
+)
 def test_direction(locale: str, direction: str) -> None:
     assert text_direction(locale) == direction
