@@ -75,8 +75,9 @@ def _pages() -> dict[int, tuple[Any, Any]]:
 def _render(code: int, detail: str | None = None) -> tuple[str, int]:
     pages = _pages()
     title, advice = pages.get(code, pages[500] if code >= 500 else pages[400])
-    return render_template("errors/error.html", code=code, title=title, advice=advice,
-                           detail=detail), code
+    return render_template(
+        "errors/error.html", code=code, title=title, advice=advice, detail=detail
+    ), code
 
 
 def init_app(app: Flask) -> None:
