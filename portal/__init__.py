@@ -39,9 +39,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         app.config["SERVER_NAME"] = settings.server_name
 
     db.init_app(app, settings.database_url)
-    csrf.init_app(app)
     i18n.init_app(app, settings)
+    # The access ring runs before the CSRF check: an anonymous POST is refused as such.
     security.init_app(app)
+    csrf.init_app(app)
     _register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)
