@@ -7,7 +7,7 @@ import datetime as dt
 from flask import Flask
 from flask_wtf import CSRFProtect
 
-from portal import cli, db, errors, i18n, security
+from portal import auth, cli, db, errors, i18n, security
 from portal.config import Settings
 
 csrf = CSRFProtect()
@@ -43,6 +43,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     # The access ring runs before the CSRF check: an anonymous POST is refused as such.
     security.init_app(app)
     csrf.init_app(app)
+    auth.init_app(app, settings)
     _register_blueprints(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -50,6 +51,11 @@ def create_app(settings: Settings | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from portal.citizen.views import bp as citizen_bp
+    from portal.landlords.views import bp as landlords_bp
     from portal.public.views import bp as public_bp
+    from portal.staff.views import bp as staff_bp
 
     app.register_blueprint(public_bp)
+    for bp in (citizen_bp, landlords_bp, staff_bp):
+        app.register_blueprint(bp)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -53,7 +54,13 @@ class Settings:
     storage_dir: str = "instance/storage"
     session_cookie_secure: bool = False
     server_name: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    # Login: provider profiles by name (see docs/login-profiles.md); the built-in
+    # development provider (None: on in development and test when no profiles are set).
+    oidc_providers: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, repr=False)
+    dev_idp: bool | None = None
+    session_idle_timeout: int = 30 * 60  # seconds without a request before the session ends
+    session_idle_warning: int = 2 * 60  # seconds before that end that the page warns
+    session_absolute_timeout: int = 8 * 3600  # seconds after login, whatever the activity
 
     def __post_init__(self) -> None:
         if not self.cpr_encryption_key or not self.cpr_hash_key:
@@ -71,6 +78,10 @@ class Settings:
                 self, "cpr_hash_key", self.cpr_hash_key or _derive_key(self.secret_key, "cpr-hash")
             )
         object.__setattr__(self, "database_url", normalise_database_url(self.database_url))
+        if self.dev_idp is None:
+            object.__setattr__(
+                self, "dev_idp", self.env in ("development", "test") and not self.oidc_providers
+            )
         self.validate()
 
     @property
@@ -110,6 +121,20 @@ class Settings:
         for name in ("cpr_encryption_key", "cpr_hash_key"):
             if len(getattr(self, name)) != 32:
                 raise SettingsError(f"{name.upper()} must decode to exactly 32 bytes.")
+        if self.is_production and self.dev_idp:
+            raise SettingsError(
+                "DEV_IDP is on, but the development identity provider must never run in "
+                "production: remove DEV_IDP and configure OIDC_PROVIDERS."
+            )
+        if not 5 <= self.session_idle_timeout <= self.session_absolute_timeout:
+            raise SettingsError(
+                "SESSION_IDLE_TIMEOUT must be at least 5 seconds and at most "
+                "SESSION_ABSOLUTE_TIMEOUT."
+            )
+        if not 0 < self.session_idle_warning < self.session_idle_timeout:
+            raise SettingsError(
+                "SESSION_IDLE_WARNING must be more than 0 and less than SESSION_IDLE_TIMEOUT."
+            )
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -144,7 +169,57 @@ class Settings:
             )
         elif kwargs.get("env") == "production":
             kwargs["session_cookie_secure"] = True
+        providers = _load_providers(env)
+        if providers:
+            kwargs["oidc_providers"] = providers
+        if env.get("DEV_IDP"):
+            kwargs["dev_idp"] = _parse_bool("DEV_IDP", env["DEV_IDP"])
+        for var, attr in (
+            ("SESSION_IDLE_TIMEOUT", "session_idle_timeout"),
+            ("SESSION_IDLE_WARNING", "session_idle_warning"),
+            ("SESSION_ABSOLUTE_TIMEOUT", "session_absolute_timeout"),
+        ):
+            if env.get(var):
+                kwargs[attr] = _parse_int(var, env[var])
         return cls(**kwargs)
+
+
+def _load_providers(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    """OIDC_PROVIDERS (JSON) or OIDC_PROVIDERS_FILE (a JSON file); a profile's
+    ``client_secret_env`` names the variable that holds its client secret."""
+    raw = env.get("OIDC_PROVIDERS", "")
+    source = "OIDC_PROVIDERS"
+    if not raw and env.get("OIDC_PROVIDERS_FILE"):
+        source = "OIDC_PROVIDERS_FILE"
+        try:
+            raw = Path(env["OIDC_PROVIDERS_FILE"]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise SettingsError(f"OIDC_PROVIDERS_FILE cannot be read: {exc}") from None
+    if not raw.strip():
+        return {}
+    try:
+        profiles = json.loads(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{source} is not valid JSON: {exc}") from None
+    if not isinstance(profiles, dict) or not all(isinstance(p, dict) for p in profiles.values()):
+        raise SettingsError(f"{source} must be a JSON object of provider profiles by name.")
+    for name, profile in profiles.items():
+        secret_var = profile.pop("client_secret_env", None)
+        if secret_var:
+            if not env.get(secret_var):
+                raise SettingsError(
+                    f"Provider profile {name!r} reads its client secret from {secret_var}, "
+                    "which is not set."
+                )
+            profile["client_secret"] = env[secret_var]
+    return profiles
+
+
+def _parse_int(name: str, value: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number of seconds, not {value!r}.") from None
 
 
 def _decode_key(name: str, value: str) -> bytes:

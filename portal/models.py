@@ -2,6 +2,7 @@
 
 from portal.accounts.models import Account, Role
 from portal.audit.models import AuditEvent
+from portal.auth.models import AuthSession, LoginTransaction
 from portal.cases.models import Case, CaseTargetGroup, CaseWishedArea
 from portal.db import Base
 from portal.landlords.models import LandlordOrganisation, OrganisationMember
@@ -25,6 +26,7 @@ from portal.units.models import Unit, UnitPhoto
 __all__ = [
     "Account",
     "AuditEvent",
+    "AuthSession",
     "Base",
     "BusinessCaseRate",
     "Case",
@@ -39,6 +41,7 @@ __all__ = [
     "Lease",
     "LeaseEvent",
     "LegalBasis",
+    "LoginTransaction",
     "Municipality",
     "MunicipalityTargetGroup",
     "Offer",

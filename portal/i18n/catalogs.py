@@ -17,6 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
 from portal.config import LOCALES
@@ -75,14 +76,24 @@ def update() -> None:
                 locale,
                 "--no-fuzzy-matching",
                 "--ignore-obsolete",
-                "--omit-header",
             )
-    _fill_english()
+    for locale in LOCALES:
+        _tidy(locale)
 
 
-def _fill_english() -> None:
-    path = po_path("en")
+def _tidy(locale: str) -> None:
+    """Name the project in the header, clear the header's fuzzy flag; English is its msgids."""
+    path = po_path(locale)
     catalog = _read(path)
+    catalog.project = "Boligbro"
+    catalog.version = "1"
+    catalog.fuzzy = False
+    if locale == "en":
+        _fill_english(catalog)
+    _write(path, catalog)
+
+
+def _fill_english(catalog: Catalog) -> None:
     for message in catalog:
         if not message.id:
             continue
@@ -91,7 +102,6 @@ def _fill_english() -> None:
         else:
             message.string = message.id
         message.flags.discard("fuzzy")
-    _write(path, catalog)
 
 
 def compile_all() -> None:
@@ -146,6 +156,9 @@ def problems() -> list[str]:
             found.append(f"{locale}: catalog missing")
             continue
         catalog = _read(path)
+        plurals = get_plural(locale).num_plurals
+        if f"nplurals={plurals};" not in path.read_text(encoding="utf-8"):
+            found.append(f"{locale}: header missing or Plural-Forms is not nplurals={plurals}")
         entries = {_key(m): m for m in catalog if m.id}
         for key in template:
             if key not in entries:

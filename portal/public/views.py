@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 
 from portal.security.access import public
 
@@ -12,8 +12,7 @@ bp = Blueprint("public", __name__)
 @bp.get("/")
 @public
 def index() -> str:
-    login_ready = "auth.login" in current_app.view_functions
-    return render_template("public/index.html", login_ready=login_ready)
+    return render_template("public/index.html")
 
 
 @bp.get("/healthz")

@@ -117,30 +117,13 @@ def test_unknown_language_falls_back_without_error(client: FlaskClient) -> None:
     assert _lang_and_dir(response) == ("da", "ltr")
 
 
-def test_landing_page_tells_the_three_ways_in_without_links_until_login_exists(
-    client: FlaskClient,
-) -> None:
+def test_landing_page_links_each_way_in(client: FlaskClient) -> None:
     body = client.get("/?lang=en").get_data(as_text=True)
     assert "Log in with MitID to see your home" in body
     assert "Log in with MitID Erhverv" in body
     assert "municipality's own login" in body
-    assert "You cannot log in here yet" in body
-    assert "/login" not in body
-
-
-def test_landing_page_links_each_way_in_once_login_exists(app: Flask) -> None:
-    auth = Blueprint("auth", __name__, url_prefix="/login")
-
-    @auth.get("/<role>")
-    @public
-    def login(role: str) -> str:
-        return role
-
-    app.register_blueprint(auth)
-    body = app.test_client().get("/?lang=en").get_data(as_text=True)
     for role in ("citizen", "landlord", "staff"):
         assert f'href="/login/{role}"' in body
-    assert "You cannot log in here yet" not in body
 
 
 # --- error pages -------------------------------------------------------------------------

@@ -17,7 +17,12 @@ def test_a_wrong_placeholder_is_found(tmp_path, monkeypatch) -> None:  # type: i
     monkeypatch.setattr(catalogs, "TEMPLATE", copy / "messages.pot")
     po = copy / "da" / "LC_MESSAGES" / "messages.po"
     text = po.read_text(encoding="utf-8")
-    text = text.replace("%(max)d", "%(maks)d", 2)
+    lines = text.splitlines()
+    index = next(
+        i for i, line in enumerate(lines) if line.startswith("msgstr") and "%(max)d" in line
+    )
+    lines[index] = lines[index].replace("%(max)d", "%(maks)d")
+    text = "\n".join(lines)
     po.write_text(text + '\nmsgid "Stale entry"\nmsgstr ""\n', encoding="utf-8")
     found = catalogs.problems()
     assert any("placeholders" in line for line in found)

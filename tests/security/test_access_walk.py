@@ -32,6 +32,20 @@ PUBLIC_ENDPOINTS = {
     "static",
     "public.index",
     "public.healthz",
+    # The way in and out: the login redirects, the provider's callback, logout.
+    "auth.login",
+    "auth.callback",
+    "auth.logout",
+    "auth.logged_out",
+    "auth.session_ended",
+    # The development identity provider (never on in production).
+    "devidp.discovery",
+    "devidp.jwks",
+    "devidp.index",
+    "devidp.authorize",
+    "devidp.token",
+    "devidp.userinfo",
+    "devidp.end_session",
 }
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}

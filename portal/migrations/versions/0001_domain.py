@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-12-01 08:57:31.731498
+Create Date: 2026-12-01 09:11:14.216823
 """
 
 from __future__ import annotations
@@ -145,6 +145,24 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_legal_basis")),
         sa.UniqueConstraint("code", "valid_from", name=op.f("uq_legal_basis_code_valid_from")),
     )
+    op.create_table(
+        "login_transaction",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("state", sa.String(length=128), nullable=False),
+        sa.Column("provider", sa.String(length=60), nullable=False),
+        sa.Column("issuer", sa.String(length=300), nullable=False),
+        sa.Column("nonce", sa.String(length=128), nullable=False),
+        sa.Column("code_verifier", sa.String(length=128), nullable=False),
+        sa.Column("redirect_uri", sa.String(length=500), nullable=False),
+        sa.Column("next_url", sa.String(length=500), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_login_transaction")),
+        sa.UniqueConstraint("state", name=op.f("uq_login_transaction_state")),
+    )
+    with op.batch_alter_table("login_transaction", schema=None) as batch_op:
+        batch_op.create_index("ix_login_transaction_expires_at", ["expires_at"], unique=False)
+
     op.create_table(
         "municipality",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -356,6 +374,32 @@ def upgrade() -> None:
             "destination_id", "citizen_group", name=op.f("pk_outcome_classification")
         ),
     )
+    op.create_table(
+        "auth_session",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key_hash", sa.String(length=64), nullable=False),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.Column("account_id", sa.Integer(), nullable=True),
+        sa.Column("provider", sa.String(length=60), nullable=True),
+        sa.Column("id_token", sa.Text(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["account.id"],
+            name=op.f("fk_auth_session_account_id_account"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_auth_session")),
+        sa.UniqueConstraint("key_hash", name=op.f("uq_auth_session_key_hash")),
+    )
+    with op.batch_alter_table("auth_session", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_auth_session_account_id"), ["account_id"], unique=False
+        )
+        batch_op.create_index("ix_auth_session_expires_at", ["expires_at"], unique=False)
+
     op.create_table(
         "case",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -1551,6 +1595,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_case_caseworker_id"))
 
     op.drop_table("case")
+    with op.batch_alter_table("auth_session", schema=None) as batch_op:
+        batch_op.drop_index("ix_auth_session_expires_at")
+        batch_op.drop_index(batch_op.f("ix_auth_session_account_id"))
+
+    op.drop_table("auth_session")
     op.drop_table("outcome_classification")
     op.drop_table("municipality_target_group")
     op.drop_table("landlord_organisation")
@@ -1562,6 +1611,10 @@ def downgrade() -> None:
     op.drop_table("survey_question")
     op.drop_table("outcome_destination")
     op.drop_table("municipality")
+    with op.batch_alter_table("login_transaction", schema=None) as batch_op:
+        batch_op.drop_index("ix_login_transaction_expires_at")
+
+    op.drop_table("login_transaction")
     op.drop_table("legal_basis")
     op.drop_table("housing_benefit_rate")
     op.drop_table("decline_reason")

@@ -1,0 +1,1 @@
+"""The citizen's own area."""

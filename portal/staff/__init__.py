@@ -1,0 +1,1 @@
+"""The area of caseworkers and administrators."""
