@@ -14,7 +14,7 @@ def _settings_url() -> str:
 
 
 @click.command("db-upgrade")
-@click.option("--revision", default="head", show_default=True)
+@click.option("--revision", default="heads", show_default=True)
 def db_upgrade(revision: str) -> None:
     """Migrate the database to the newest schema."""
     command.upgrade(alembic_config(_settings_url()), revision)

@@ -60,7 +60,7 @@ def backend(database_url: str) -> str:
 
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
-    command.upgrade(alembic_config(database_url), "head")
+    command.upgrade(alembic_config(database_url), "heads")
     engine = make_engine(database_url)
     yield engine
     engine.dispose()

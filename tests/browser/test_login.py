@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 def login_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("login")
     url = f"sqlite:///{folder / 'login.sqlite'}"
-    command.upgrade(alembic_config(url), "head")
+    command.upgrade(alembic_config(url), "heads")
     settings = Settings(
         env="test",
         secret_key="browser-login-secret-key-that-is-long-enough",

@@ -49,7 +49,7 @@ def scratch_url(database_url: str, tmp_path) -> Iterator[str]:  # type: ignore[n
 
 def test_upgrade_downgrade_round_trip(scratch_url: str) -> None:
     config = alembic_config(scratch_url)
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
     engine = make_engine(scratch_url)
     tables = set(inspect(engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
@@ -60,7 +60,7 @@ def test_upgrade_downgrade_round_trip(scratch_url: str) -> None:
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     engine.dispose()
 
-    command.upgrade(config, "head")
+    command.upgrade(config, "heads")
     engine = make_engine(scratch_url)
     assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
     engine.dispose()
