@@ -8,9 +8,13 @@ rolled back, with the code under test working in savepoints on the same connecti
 
 from __future__ import annotations
 
+import contextvars
+import datetime as dt
 import os
-from collections.abc import Iterator
+import secrets
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -20,9 +24,13 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from portal import create_app
+from portal.accounts.models import Account
+from portal.auth.models import AuthSession
+from portal.auth.sessions import key_hash
 from portal.config import Settings, normalise_database_url
-from portal.db import database, get_session, make_engine
+from portal.db import database, get_session, make_engine, utcnow
 from portal.migrations import alembic_config
+from portal.security.access import login_manager
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-tests"
 
@@ -106,10 +114,64 @@ def app_ctx(app: Flask) -> Iterator[None]:
 
 @pytest.fixture
 def db(app: Flask, app_ctx: None) -> Session:
-    """The session of the test's own (request) context, bound to the test's connection."""
+    """The test's own session (of the test's app context), on the test's connection.
+
+    Test-client requests run in contexts of their own (see ``IsolatedClient``) with their own
+    sessions on the same connection, as real requests would: commit (it only releases a
+    savepoint) before a request so that it sees the data, and refresh objects afterwards
+    to see what it changed.
+    """
     return get_session()
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in a fresh ``contextvars`` context.
+
+    Flask reuses an app context that is already pushed; the test's own context (for its
+    session and lazy strings) would then leak ``g`` (the signed-in user, the locale, the
+    request's database session) from one request into the next.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return contextvars.Context().run(super().open, *args, **kwargs)
 
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
+    app.test_client_class = IsolatedClient
     return app.test_client()
+
+
+@pytest.fixture
+def sign_in(app: Flask, db: Session) -> Callable[..., None]:
+    """Sign a test client in as ``account`` without a provider round trip.
+
+    Writes the server-side session a real login would leave (``portal.auth.sessions``) and
+    gives the client its cookie; extra keyword arguments go into the session data (e.g.
+    ``landlord_org_id=…`` for the organisation a landlord acts for). The login flow itself
+    is tested end to end in tests/functional/auth.
+    """
+
+    def _sign_in(client: FlaskClient, account: Account, **data: Any) -> None:
+        key = secrets.token_urlsafe(32)
+        # Flask-Login's "strong" protection ties the session to the client's address and agent.
+        with app.test_request_context(environ_base=client.environ_base):
+            identifier = login_manager._session_identifier_generator()
+        now = utcnow()
+        db.add(
+            AuthSession(
+                key_hash=key_hash(key),
+                account_id=account.id,
+                provider="test",
+                data={"_user_id": str(account.id), "_fresh": True, "_id": identifier, **data},
+                created_at=now,
+                last_seen_at=now,
+                expires_at=now + dt.timedelta(hours=8),
+            )
+        )
+        db.commit()
+        name = app.config["SESSION_COOKIE_NAME"]
+        client.delete_cookie(name)
+        client.set_cookie(name, key)
+
+    return _sign_in
