@@ -13,11 +13,13 @@ from typing import Any
 
 import pytest
 from alembic import command
+from axe_playwright_python.sync_playwright import Axe
 from werkzeug.serving import make_server
 
 from portal import create_app
 from portal.config import Settings
 from portal.db import database
+from portal.demo import load_demo_data
 from portal.migrations import alembic_config
 
 CHROMIUM = "/usr/bin/chromium"
@@ -38,12 +40,18 @@ def live_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     folder = tmp_path_factory.mktemp("live")
     url = f"sqlite:///{folder / 'live.sqlite'}"
     command.upgrade(alembic_config(url), "heads")
-    return Settings(
+    settings = Settings(
         env="test",
         secret_key="browser-test-secret-key-that-is-long-enough",
         database_url=url,
         storage_dir=str(folder / "storage"),
     )
+    # The demo data, so that every role's pages show something real.
+    loader = create_app(settings)
+    with loader.app_context():
+        load_demo_data()
+    database(loader).engine.dispose()
+    return settings
 
 
 @pytest.fixture(scope="session")
@@ -98,3 +106,19 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def log_in(page: Any, base: str, login: str, subject: str) -> None:
+    """Log in through the development identity provider as a demo identity.
+
+    ``login`` is ``citizen``, ``landlord`` or ``staff``; ``subject`` a demo identity's
+    subject (see portal/demo/identities.py), e.g. ``citizen-01`` or ``staff-751-cw-1``.
+    """
+    page.goto(f"{base}/login/{login}")
+    page.locator(f'button[data-subject="{subject}"]').click()
+    page.wait_for_load_state()
+
+
+def assert_no_axe_violations(page: Any) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
