@@ -108,7 +108,8 @@ def app(settings: Settings, connection: Connection) -> Iterator[Flask]:
 
 @pytest.fixture
 def app_ctx(app: Flask) -> Iterator[None]:
-    with app.test_request_context():
+    # English, the language of the msgids, so that tests can match messages.
+    with app.test_request_context(headers={"Accept-Language": "en"}):
         yield
 
 
