@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from auth_http import CITIZEN_CPR, LANDLORD_CVR, Browser, LiveServer, World, serve
+from tests.functional.auth.auth_http import CITIZEN_CPR, LANDLORD_CVR, Browser, LiveServer, World, serve
 from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session

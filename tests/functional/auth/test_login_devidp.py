@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from auth_http import Browser, LiveServer, World, logged_in_sessions
+from tests.functional.auth.auth_http import Browser, LiveServer, World, logged_in_sessions
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

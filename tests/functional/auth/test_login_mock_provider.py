@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from auth_http import CITIZEN_CPR, LANDLORD_CVR, Browser, LiveServer, World, logged_in_sessions
+from tests.functional.auth.auth_http import CITIZEN_CPR, LANDLORD_CVR, Browser, LiveServer, World, logged_in_sessions
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from auth_http import Browser, LiveServer, World, logged_in_sessions, serve
+from tests.functional.auth.auth_http import Browser, LiveServer, World, logged_in_sessions, serve
 from sqlalchemy.orm import Session
-from standin_provider import CLIENT_ID, OTHER_KEY, Standin
+from tests.functional.auth.standin_provider import CLIENT_ID, OTHER_KEY, Standin
 
 from portal.config import Settings
 
