@@ -72,7 +72,25 @@ def _remember_explicit_choice(response: Response) -> Response:
             secure=current_app.config["SESSION_COOKIE_SECURE"],
             httponly=True,
         )
+        _save_to_profile(chosen)
     return response
+
+
+def _save_to_profile(locale: str) -> None:
+    """A signed-in person's explicit choice becomes their profile language, which
+    outranks the cookie, so that the next page keeps the language they just chose."""
+    if not current_user or not current_user.is_authenticated:
+        return
+    if getattr(current_user, "preferred_language", None) == locale:
+        return
+    from portal.accounts.models import Account
+    from portal.db import get_session
+
+    db = get_session()
+    account = db.get(Account, current_user.id)
+    if account is not None:
+        account.preferred_language = locale
+        db.commit()
 
 
 def language_url(code: str) -> str:

@@ -73,3 +73,14 @@ def test_explicit_choice_is_remembered_in_a_cookie(client) -> None:  # type: ign
     assert "SameSite=Lax" in cookie
     page = client.get("/")
     assert b'lang="ar" dir="rtl"' in page.data
+
+
+def test_a_signed_in_choice_is_saved_to_the_profile(  # type: ignore[no-untyped-def]
+    db: Session, client, sign_in, citizen_account: Account
+) -> None:
+    db.commit()
+    sign_in(client, citizen_account)
+    assert b'lang="ti"' in client.get("/?lang=ti").data
+    assert b'lang="ti"' in client.get("/").data  # the profile now says Tigrinya
+    db.refresh(citizen_account)
+    assert citizen_account.preferred_language == "ti"
