@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import gettext, ngettext
+from flask_babel import get_translations
 from flask_wtf import FlaskForm
 
 
@@ -12,11 +12,13 @@ class _Translations:
     """WTForms asks this for its built-in messages; our catalogs hold them
     (see ``portal.i18n.wtforms_messages``), since WTForms ships no Danish or Tigrinya."""
 
+    # The raw catalog lookups: WTForms fills in the placeholders (%(min)d, %(max)d) itself,
+    # which flask_babel.gettext/ngettext would try (and fail) to do first.
     def gettext(self, string: str) -> str:
-        return gettext(string)
+        return str(get_translations().ugettext(string))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return ngettext(singular, plural, n)
+        return str(get_translations().ungettext(singular, plural, n))
 
 
 def _strip(value: Any) -> Any:
