@@ -94,16 +94,26 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def app(settings: Settings, connection: Connection) -> Iterator[Flask]:
-    app = create_app(settings)
-    app.config["WTF_CSRF_ENABLED"] = True
-    db = database(app)
-    db.engine.dispose()
-    # Every session the app opens works in a savepoint of the test's connection.
-    db.sessionmaker = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-    )
-    yield app
+def make_app(connection: Connection) -> Callable[[Settings], Flask]:
+    """Build a portal whose every database session works in a savepoint of the test's
+    connection, so that nothing it writes outlives the test (and no pool is left open)."""
+
+    def _make(settings: Settings) -> Flask:
+        app = create_app(settings)
+        app.config["WTF_CSRF_ENABLED"] = True
+        db = database(app)
+        db.engine.dispose()
+        db.sessionmaker = sessionmaker(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        )
+        return app
+
+    return _make
+
+
+@pytest.fixture
+def app(settings: Settings, make_app: Callable[[Settings], Flask]) -> Flask:
+    return make_app(settings)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,6 @@ from flask import Blueprint, Flask
 from flask_wtf.csrf import generate_csrf
 from werkzeug.test import TestResponse
 
-from portal import create_app
 from portal.config import Settings
 from portal.security.access import public
 
@@ -62,8 +62,8 @@ def _with_session_route(app: Flask) -> Flask:
 
 
 @pytest.fixture
-def secure_app(settings: Settings) -> Flask:
-    return _with_session_route(create_app(settings.with_changes(session_cookie_secure=True)))
+def secure_app(settings: Settings, make_app: Callable[[Settings], Flask]) -> Flask:
+    return _with_session_route(make_app(settings.with_changes(session_cookie_secure=True)))
 
 
 @pytest.mark.parametrize("path", ["/", "/healthz", "/no-such-page", "/static/css/portal.css"])
