@@ -169,6 +169,8 @@ def start_page(account: Account) -> str:
         return url_for("citizen.start")
     if account.role == Role.LANDLORD:
         return url_for("landlords.choose")
+    if account.role == Role.ADMINISTRATOR:
+        return url_for("admin.index")
     return url_for("staff.start")
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from tests.functional.auth.auth_http import CITIZEN_CPR, LANDLORD_CVR, Browser, LiveServer, World, serve
 from flask import Flask
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +16,14 @@ from portal.cases.models import Case, HousingSituation
 from portal.config import Settings
 from portal.landlords.models import LandlordOrganisation, OrganisationKind, OrganisationStatus
 from portal.municipalities.models import Municipality
+from tests.functional.auth.auth_http import (
+    CITIZEN_CPR,
+    LANDLORD_CVR,
+    Browser,
+    LiveServer,
+    World,
+    serve,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.functional.auth.auth_http import Browser, LiveServer, World, logged_in_sessions
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.accounts.models import Account, Role
 from portal.landlords.models import LandlordOrganisation, OrganisationStatus
+from tests.functional.auth.auth_http import Browser, LiveServer, World, logged_in_sessions
 
 
 def pick(visitor: Browser, live: LiveServer, role: str, subject: str, **params: str):  # type: ignore[no-untyped-def]
@@ -106,14 +106,23 @@ def test_landlord_of_an_unknown_company_asks_to_join_and_waits(
 
 
 @pytest.mark.parametrize(
-    ("subject", "role"),
-    [("staff-751-cw-1", Role.CASEWORKER), ("staff-751-admin", Role.ADMINISTRATOR)],
+    ("subject", "role", "start"),
+    [
+        ("staff-751-cw-1", Role.CASEWORKER, "/staff/"),
+        ("staff-751-admin", Role.ADMINISTRATOR, "/admin/"),
+    ],
 )
 def test_staff_get_role_and_municipality_from_the_roles_claim(
-    live: LiveServer, visitor: Browser, world: World, db: Session, subject: str, role: Role
+    live: LiveServer,
+    visitor: Browser,
+    world: World,
+    db: Session,
+    subject: str,
+    role: Role,
+    start: str,
 ) -> None:
     page = pick(visitor, live, "staff", subject)
-    assert page.url == f"{live.url}/staff/", page.text
+    assert page.url == f"{live.url}{start}", page.text
     assert "Aarhus" in page.text
     db.expire_all()
     account = db.scalars(select(Account).where(Account.subject == subject)).one()

@@ -11,12 +11,19 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.functional.auth.auth_http import CITIZEN_CPR, LANDLORD_CVR, Browser, LiveServer, World, logged_in_sessions
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.accounts.models import Account, Role
 from portal.config import Settings
+from tests.functional.auth.auth_http import (
+    CITIZEN_CPR,
+    LANDLORD_CVR,
+    Browser,
+    LiveServer,
+    World,
+    logged_in_sessions,
+)
 
 # oidc-provider-mock 0.3.4 still configures Authlib the old way.
 pytestmark = pytest.mark.filterwarnings("ignore:get_jwt_config:DeprecationWarning")

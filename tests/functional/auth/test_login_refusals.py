@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from tests.functional.auth.auth_http import Browser, LiveServer, World, logged_in_sessions, serve
 from sqlalchemy.orm import Session
-from tests.functional.auth.standin_provider import CLIENT_ID, OTHER_KEY, Standin
 
 from portal.config import Settings
+from tests.functional.auth.auth_http import Browser, LiveServer, World, logged_in_sessions, serve
+from tests.functional.auth.standin_provider import CLIENT_ID, OTHER_KEY, Standin
 
 LOW = "https://data.gov.dk/concept/core/nsis/Low"
 SUBSTANTIAL = "https://data.gov.dk/concept/core/nsis/Substantial"
