@@ -23,9 +23,11 @@ from portal.demo.cases import load_cases
 from portal.demo.clock import Clock
 from portal.demo.evaluation import answer_follow_ups, answer_surveys, log_reads
 from portal.demo.journeys import Demo
+from portal.demo.photos import add_demo_photos
 from portal.demo.reference import load_reference
 from portal.demo.stories import tell_stories
 from portal.demo.units import load_units, settle_availability
+from portal.demo.worklist import leave_a_follow_up_open
 from portal.municipalities.models import Municipality
 from portal.rules.defaults import DEFAULT_VALID_FROM, install_default_rules
 
@@ -79,8 +81,10 @@ def load_demo_data(reset: bool = False) -> bool:
         tell_stories(demo)
         settle_availability(units, rng, today)
         answer_follow_ups(demo)
+        leave_a_follow_up_open(demo)  # the caseworkers' work list
         answer_surveys(demo)
         log_reads(demo)
+        add_demo_photos(demo)
         session.commit()
     except BaseException:
         session.rollback()

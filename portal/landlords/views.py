@@ -1,9 +1,12 @@
-"""The landlord's start: choose the organisation to act for, or ask to join."""
+"""The landlord's start: choose the organisation to act for, or ask to join; the
+organisation's page with its members. Proposed tenants and leases are in
+:mod:`portal.landlords.tenant_views` and :mod:`portal.landlords.lease_views`."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
@@ -14,6 +17,9 @@ from portal.auth.forms import ChooseOrganisationForm, JoinForm
 from portal.auth.services import choose_organisation, organisations_for, request_to_join
 from portal.auth.views import refused
 from portal.db import get_session
+from portal.landlords import policy, services
+from portal.landlords.acting import ORG_KEY, acting, load_acting
+from portal.landlords.forms import InviteForm, RemoveForm
 from portal.landlords.models import (
     LandlordOrganisation,
     MemberStatus,
@@ -25,7 +31,15 @@ from portal.security.access import restrict_blueprint
 bp = Blueprint("landlords", __name__, url_prefix="/landlord")
 restrict_blueprint(bp, [Role.LANDLORD])
 
-ORG_KEY = "landlord_org_id"
+# Reached before an organisation is chosen, or while it waits for approval.
+_BEFORE_CHOICE = frozenset({"landlords.choose", "landlords.join", "landlords.start"})
+
+
+@bp.before_request
+def _acting() -> ResponseReturnValue | None:
+    if request.endpoint in _BEFORE_CHOICE:
+        return None
+    return load_acting()
 
 
 def _allowed_cvrs() -> list[str]:
@@ -35,6 +49,8 @@ def _allowed_cvrs() -> list[str]:
 
 def _act_for(cvr: str) -> ResponseReturnValue:
     db = get_session()
+    # An invitation to this person's e-mail becomes their membership (activated below).
+    services.claim_invitation(db, current_user, cvr)
     try:
         org = choose_organisation(db, current_user, cvr, _allowed_cvrs())
     except LoginError as error:
@@ -107,4 +123,90 @@ def start() -> ResponseReturnValue:
         "landlords/start.html",
         org=org,
         several=len(_allowed_cvrs()) > 1,
+        waiting=services.waiting_count(db, org.id) if org.status.value == "active" else 0,
     )
+
+
+# -- the organisation and its members -------------------------------------------------
+
+
+def _members() -> list[OrganisationMember]:
+    return list(
+        get_session().scalars(
+            select(OrganisationMember)
+            .where(
+                OrganisationMember.organisation_id == acting().org_id,
+                OrganisationMember.status != MemberStatus.REMOVED,
+            )
+            .order_by(OrganisationMember.status, OrganisationMember.name)
+        )
+    )
+
+
+def _organisation_page(form: InviteForm, status: int = 200) -> ResponseReturnValue:
+    me = acting().member
+    members = _members()
+    return render_template(
+        "landlords/organisation.html",
+        org=acting().organisation,
+        members=members,
+        removable={m.id for m in members if policy.may_remove_member(me, m)},
+        me=me,
+        form=form,
+        remove_form=RemoveForm(),
+    ), status
+
+
+@bp.get("/organisation")
+def organisation() -> ResponseReturnValue:
+    return _organisation_page(InviteForm())
+
+
+@bp.post("/organisation/members")
+def invite() -> ResponseReturnValue:
+    form = InviteForm()
+    if not form.validate_on_submit():
+        return _organisation_page(form, 422)
+    db = get_session()
+    try:
+        services.invite_member(
+            db, current_user, acting().organisation, form.name.data or "", form.email.data or ""
+        )
+    except services.MemberError as error:
+        db.rollback()
+        form.email.errors = [str(error)]
+        return _organisation_page(form, 422)
+    db.commit()
+    flash(
+        _(
+            "%(name)s is invited. They become a member when they log in with MitID Erhverv.",
+            name=form.name.data,
+        ),
+        "success",
+    )
+    return redirect(url_for(".organisation"), code=303)
+
+
+@bp.post("/organisation/members/<int:member_id>/remove")
+def remove_member(member_id: int) -> ResponseReturnValue:
+    db = get_session()
+    target = db.scalars(
+        select(OrganisationMember).where(
+            OrganisationMember.id == member_id,
+            OrganisationMember.organisation_id == acting().org_id,
+        )
+    ).first()
+    if target is None or target.status == MemberStatus.REMOVED:
+        abort(404)
+    if not RemoveForm().validate_on_submit():
+        abort(400)
+    if not policy.may_remove_member(acting().member, target):
+        abort(403)
+    services.remove_member(db, current_user, acting().member, target)
+    db.commit()
+    flash(_("%(name)s is no longer a member.", name=target.name), "success")
+    return redirect(url_for(".organisation"), code=303)
+
+
+# Routes on this blueprint kept in their own modules.
+from portal.landlords import lease_views, tenant_views  # noqa: E402, F401
