@@ -55,7 +55,18 @@ def _register_blueprints(app: Flask) -> None:
     from portal.landlords.views import bp as landlords_bp
     from portal.public.views import bp as public_bp
     from portal.staff.views import bp as staff_bp
+    from portal.units.views import bp as units_bp
 
     app.register_blueprint(public_bp)
-    for bp in (citizen_bp, landlords_bp, staff_bp):
+    for bp in (citizen_bp, landlords_bp, staff_bp, units_bp):
         app.register_blueprint(bp)
+    from portal.cases.views import register as register_cases  # cases and plans
+
+    register_cases(app)
+    from portal.matching import init_app as init_matching  # matching and staff leases
+
+    init_matching(app)
+    from portal.admin.views import bp as admin_bp  # administration
+
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(__import__("portal.reporting.views", fromlist=["bp"]).bp)  # evaluation
