@@ -10,12 +10,10 @@ from flask_login import current_user
 from portal.accounts.models import Role
 from portal.db import get_session
 from portal.security.access import restrict_blueprint
-from portal.staff import navigation
 from portal.staff.worklist import HORIZON_DAYS, work_list
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 restrict_blueprint(bp, [Role.CASEWORKER, Role.ADMINISTRATOR])
-navigation.init_blueprint(bp)
 
 
 @bp.get("/")

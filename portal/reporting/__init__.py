@@ -1,0 +1,1 @@
+"""Evaluation figures, the business case and the export for the external evaluator."""
