@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 10 * 1024 * 1024
 # A photo from a phone is about 12–50 megapixels; far beyond is a decompression bomb.
@@ -64,6 +64,9 @@ def _open(data: bytes) -> Image.Image:
         width, height = image.size
         if width < 1 or height < 1 or width * height > MAX_PIXELS:
             raise PhotoRejected(_l("This photo has too many pixels. Upload a smaller photo."))
+        # WeasyPrint (the letters) switches Pillow to accepting truncated images when it is
+        # imported; uploads never are accepted truncated.
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
         try:
             image.load()  # decodes every byte: a truncated or damaged file fails here
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):

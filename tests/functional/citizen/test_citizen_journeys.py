@@ -251,4 +251,5 @@ def test_the_timeline_mirrors_in_arabic_and_keeps_its_facts(
     first = line.points[0]
     # Drawn from the right in Arabic: the start sits at 600 − x.
     assert f'cx="{600 - first.x}"' in home
-    assert 'dir="rtl"' in home and "Planned end of the lease" in home
+    assert 'dir="rtl"' in home and "Planned end of the lease" not in home
+    assert re.search("[\u0600-\u06ff]", home)  # written in Arabic

@@ -92,7 +92,7 @@ def test_bad_filter_shows_error_and_no_500(db: Session, client: FlaskClient, sig
     data = build(db)
     db.commit()
     sign_in(client, data.caseworker)
-    resp = client.get("/staff/evaluation/?period_start=2025-06-01&period_end=2025-01-01")
+    resp = client.get("/staff/evaluation/?period_start=2025-06-01&period_end=2025-01-01&lang=en")
     assert resp.status_code == 200
     assert "The end of the period must be after its start." in resp.get_data(as_text=True)
     assert client.get("/staff/evaluation/?period_start=nonsense").status_code == 200
