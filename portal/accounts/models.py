@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 
 from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db import Base, UTCDateTime, enum_type, utcnow
@@ -31,6 +32,8 @@ class Account(Base):
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(30))
     preferred_language: Mapped[str | None] = mapped_column(String(5))
+    # Easy-read: short sentences, key facts first, pictograms, bigger tap targets.
+    easy_read: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     # Staff belong to one municipality; a network administrator has none and acts for all.
     municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"), index=True)
     is_network_admin: Mapped[bool] = mapped_column(Boolean, default=False)
