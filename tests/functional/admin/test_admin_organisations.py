@@ -91,6 +91,8 @@ def test_refuse_needs_a_reason_and_the_landlord_sees_the_answer(
     )
     page = _landlord_page(client, sign_in, asker, org)
     assert 'data-organisation-status="refused"' in page
+    # The landlord reads the administrator's reason, not only that access is refused.
+    assert "Vi kender ikke selskabet." in page
 
 
 def test_suspend_and_reinstate(
