@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 export BOLIGBRO_ENV ?= development
+# Test workers (pytest-xdist): one per core.
+WORKERS ?= auto
 
 .PHONY: demo serve install install-test translations i18n-update i18n-check lint test test-fast clean
 
@@ -54,7 +56,7 @@ lint: $(VENV)/.installed-test
 test: $(VENV)/.installed-test
 	$(BIN)/python -m portal.i18n.catalogs compile
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(WORKERS) --dist loadfile
 
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m portal.i18n.catalogs compile

@@ -21,6 +21,7 @@ from alembic import command
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from portal import create_app
@@ -43,6 +44,23 @@ def postgresql_url() -> str | None:
 BACKENDS = ["sqlite"] + (["postgresql"] if postgresql_url() else [])
 
 
+def worker_database(url: str) -> str:
+    """The database of this pytest-xdist worker (``…_gw0``, ``…_gw1``), created on demand:
+    workers run side by side, and each wipes its own schema."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    parsed = make_url(url)
+    name = f"{parsed.database}_{worker}"
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
 def reset_postgresql(url: str) -> None:
     engine = make_engine(url)
     with engine.begin() as conn:
@@ -57,6 +75,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite'}"
     url = postgresql_url()
     assert url is not None
+    url = worker_database(url)
     reset_postgresql(url)
     return url
 
