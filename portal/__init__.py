@@ -70,3 +70,4 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(admin_bp)
     app.register_blueprint(__import__("portal.reporting.views", fromlist=["bp"]).bp)  # evaluation
+    __import__("portal.notifications.views", fromlist=["init_app"]).init_app(app)  # inbox

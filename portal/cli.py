@@ -39,6 +39,42 @@ def demo_data(reset: bool) -> None:
     click.echo("Demo data loaded." if loaded else "Demo data already present; kept as it is.")
 
 
+@click.command("remind")
+@click.option("--offer-days", default=2, show_default=True, help="Days before an offer's deadline.")
+@click.option("--review-days", default=7, show_default=True, help="Days before a lease review.")
+@click.option("--follow-up-days", default=7, show_default=True, help="Days before a follow-up.")
+def remind(offer_days: int, review_days: int, follow_up_days: int) -> None:
+    """Send the reminders that are due: offer deadlines, reviews, follow-ups, meetings.
+
+    Run daily by cron; a reminder already sent is never sent again.
+    """
+    from portal.announcements.reminders import Horizon, send_reminders
+    from portal.db import get_session, utcnow
+
+    db = get_session()
+    horizon = Horizon(offer_deadline=offer_days, review=review_days, follow_up=follow_up_days)
+    count = send_reminders(db, utcnow(), horizon)
+    db.commit()
+    click.echo(f"Reminders sent: {count}")
+
+
+@click.command("notify")
+@click.option("--loop", is_flag=True, help="Keep running, one pass every --interval seconds.")
+@click.option("--interval", default=30, show_default=True, help="Seconds between passes.")
+def notify(loop: bool, interval: int) -> None:
+    """Send the e-mails and text messages waiting in the outbox (cron, or --loop)."""
+    import time
+
+    from portal.notifications.worker import run_pass
+
+    while True:
+        counts = run_pass()
+        click.echo(f"Sent: {counts.sent}, to retry: {counts.retry}, failed: {counts.failed}")
+        if not loop:
+            return
+        time.sleep(max(1, interval))
+
+
 def init_app(app: Flask) -> None:
-    for cmd in (db_upgrade, db_revision, demo_data):
+    for cmd in (db_upgrade, db_revision, demo_data, notify, remind):
         app.cli.add_command(cmd)

@@ -19,6 +19,7 @@ from sqlalchemy.exc import ArgumentError
 
 LOCALES: tuple[str, ...] = ("da", "en", "ar", "ti")
 ENVIRONMENTS: tuple[str, ...] = ("development", "test", "production")
+SMTP_TLS_MODES: tuple[str, ...] = ("starttls", "tls", "none")
 _DEV_SECRET = "development-only-secret-key-not-for-production"  # noqa: S105
 
 
@@ -61,6 +62,20 @@ class Settings:
     session_idle_timeout: int = 30 * 60  # seconds without a request before the session ends
     session_idle_warning: int = 2 * 60  # seconds before that end that the page warns
     session_absolute_timeout: int = 8 * 3600  # seconds after login, whatever the activity
+    # Notifications (portal/notifications): no SMTP host → no e-mail; no gateway → no SMS.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_tls: str = "starttls"  # starttls, tls (implicit) or none
+    smtp_user: str | None = None
+    smtp_password: str | None = field(default=None, repr=False)
+    mail_sender: str = "noreply@boligbro.dk"
+    sms_gateway_url: str | None = None
+    sms_gateway_token: str | None = field(default=None, repr=False)
+    sms_sender: str = "Boligbro"
+    public_base_url: str = "http://127.0.0.1:5000"  # links in e-mails and SMS
+    notify_max_attempts: int = 6
+    # Where citizens report an accessibility problem (the accessibility statement).
+    accessibility_contact: str = "tilgaengelighed@boligbro.dk"
 
     def __post_init__(self) -> None:
         if not self.cpr_encryption_key or not self.cpr_hash_key:
@@ -135,6 +150,25 @@ class Settings:
             raise SettingsError(
                 "SESSION_IDLE_WARNING must be more than 0 and less than SESSION_IDLE_TIMEOUT."
             )
+        self._validate_notifications()
+
+    def _validate_notifications(self) -> None:
+        if self.smtp_tls not in SMTP_TLS_MODES:
+            raise SettingsError(
+                f"SMTP_TLS is {self.smtp_tls!r}; expected one of {', '.join(SMTP_TLS_MODES)}."
+            )
+        if not 0 < self.smtp_port < 65536:
+            raise SettingsError(f"SMTP_PORT must be a port number, not {self.smtp_port}.")
+        if self.smtp_host and "@" not in self.mail_sender:
+            raise SettingsError("MAIL_SENDER must be an e-mail address when SMTP_HOST is set.")
+        for name, url in (
+            ("PUBLIC_BASE_URL", self.public_base_url),
+            ("SMS_GATEWAY_URL", self.sms_gateway_url),
+        ):
+            if url is not None and not url.startswith(("http://", "https://")):
+                raise SettingsError(f"{name} must start with http:// or https://, not {url!r}.")
+        if not 1 <= self.notify_max_attempts <= 50:
+            raise SettingsError("NOTIFY_MAX_ATTEMPTS must be between 1 and 50.")
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -178,9 +212,25 @@ class Settings:
             ("SESSION_IDLE_TIMEOUT", "session_idle_timeout"),
             ("SESSION_IDLE_WARNING", "session_idle_warning"),
             ("SESSION_ABSOLUTE_TIMEOUT", "session_absolute_timeout"),
+            ("SMTP_PORT", "smtp_port"),
+            ("NOTIFY_MAX_ATTEMPTS", "notify_max_attempts"),
         ):
             if env.get(var):
                 kwargs[attr] = _parse_int(var, env[var])
+        for var, attr in (
+            ("SMTP_HOST", "smtp_host"),
+            ("SMTP_TLS", "smtp_tls"),
+            ("SMTP_USER", "smtp_user"),
+            ("SMTP_PASSWORD", "smtp_password"),
+            ("MAIL_SENDER", "mail_sender"),
+            ("SMS_GATEWAY_URL", "sms_gateway_url"),
+            ("SMS_GATEWAY_TOKEN", "sms_gateway_token"),
+            ("SMS_SENDER", "sms_sender"),
+            ("PUBLIC_BASE_URL", "public_base_url"),
+            ("ACCESSIBILITY_CONTACT", "accessibility_contact"),
+        ):
+            if env.get(var):
+                kwargs[attr] = env[var].strip()
         return cls(**kwargs)
 
 

@@ -8,6 +8,7 @@ from portal.db import Base
 from portal.landlords.models import LandlordOrganisation, OrganisationMember
 from portal.leases.models import Lease, LeaseEvent
 from portal.municipalities.models import Municipality, MunicipalityTargetGroup, TargetGroup
+from portal.notifications.models import Notification, OutboxMessage
 from portal.offers.models import Offer, OfferDecision, OfferRuleResult
 from portal.outcomes.models import FollowUp, Outcome, Relapse, SurveyAnswer
 from portal.plans.models import Goal, GoalUpdate, Plan, SupportActivity
@@ -44,10 +45,12 @@ __all__ = [
     "LoginTransaction",
     "Municipality",
     "MunicipalityTargetGroup",
+    "Notification",
     "Offer",
     "OfferDecision",
     "OfferRuleResult",
     "OrganisationMember",
+    "OutboxMessage",
     "Outcome",
     "OutcomeClassification",
     "OutcomeDestination",

@@ -7,6 +7,7 @@ import enum
 
 from sqlalchemy import Boolean, ForeignKey, String, UniqueConstraint
 from sqlalchemy import false as sa_false
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db import Base, UTCDateTime, enum_type, utcnow
@@ -34,6 +35,9 @@ class Account(Base):
     preferred_language: Mapped[str | None] = mapped_column(String(5))
     # Easy-read: short sentences, key facts first, pictograms, bigger tap targets.
     easy_read: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    # Notifications by e-mail / SMS (the inbox is always on); see portal/notifications.
+    notify_email: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    notify_sms: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
     # Staff belong to one municipality; a network administrator has none and acts for all.
     municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"), index=True)
     is_network_admin: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from portal.audit.models import AuditEvent
 from portal.leases.models import Lease, LeaseEvent
+from portal.notifications.models import Notification
 from portal.offers.models import Offer, OfferDecision
 from portal.outcomes.models import Outcome, Relapse
 
@@ -27,6 +28,8 @@ _STAMPED: tuple[tuple[Any, str], ...] = (
     (Lease, "created_at"),
     (Outcome, "recorded_at"),
     (Relapse, "recorded_at"),
+    # The inbox shows when something happened, not when the demo was loaded.
+    (Notification, "created_at"),
 )
 
 

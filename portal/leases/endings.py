@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from portal.accounts.models import Account
+from portal.announcements import leases as announce
 from portal.audit.services import record
 from portal.cases.models import Case, CaseStatus, Occupation
 from portal.leases.errors import LeaseError
@@ -139,6 +140,7 @@ def take_over(
         taken_over_on=taken_over_on,
         outcome_id=outcome.id,
     )
+    announce.decided(session, actor, lease)
     return outcome
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.accounts.models import Account
+from portal.announcements import leases as announce
 from portal.audit.services import record
 from portal.cases import policy
 from portal.errors import NotAllowed
@@ -202,6 +203,7 @@ def report_breach(
         breach_kind=kind,
         arrears_amount=arrears_amount,
     )
+    announce.breach_reported(session, actor, lease)
     return event
 
 
@@ -344,4 +346,5 @@ def give_notice(
         objection_deadline=objection_deadline,
         effective_on=effective_on,
     )
+    announce.notice_given(session, actor, lease)
     return event

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from portal.accounts.models import Account
+from portal.announcements import leases as announce
 from portal.audit.services import record
 from portal.cases.models import Case, CaseStatus
 from portal.leases.endings import end_lease, record_relapse, take_over
@@ -204,6 +205,7 @@ def create_lease(
         planned_end=terms.planned_end,
     )
     session.flush()
+    announce.decided(session, actor, lease)
     return lease
 
 
@@ -247,6 +249,7 @@ def hold_review(
         decision=decision,
         next_review=next_review,
     )
+    announce.decided(session, actor, lease)
     return event
 
 
@@ -302,4 +305,5 @@ def extend(
         previous_planned_end=previous,
         new_planned_end=new_planned_end,
     )
+    announce.decided(session, actor, lease)
     return event

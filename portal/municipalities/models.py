@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.db import Base, enum_type
@@ -27,6 +28,9 @@ class Municipality(Base):
     contact_email: Mapped[str | None] = mapped_column(String(200))
     contact_address: Mapped[str | None] = mapped_column(String(200))
     website: Mapped[str | None] = mapped_column(String(200))
+    # A municipality may turn notification channels off (the inbox stays on).
+    notify_email: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    notify_sms: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
 
     target_groups: Mapped[list[MunicipalityTargetGroup]] = relationship(
         back_populates="municipality", cascade="all, delete-orphan"

@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from portal.accounts.models import Account
+from portal.announcements import offers as announce
 from portal.audit.services import record
 from portal.cases import policy
 from portal.cases.models import Case, CaseStatus
@@ -243,6 +244,7 @@ def _decline(
         consequence=reason.consequence,
         paused_until=offer.case.paused_until,
     )
+    announce.declined(session, actor, offer, who)
     return offer
 
 
@@ -269,6 +271,7 @@ def send_to_citizen(
         case_id=offer.case_id,
         response_deadline=response_deadline,
     )
+    announce.sent_to_citizen(session, actor, offer)
     return offer
 
 
@@ -309,6 +312,7 @@ def citizen_answer(
     _decide(session, actor, offer, Actor.CITIZEN, DecisionKind.ACCEPT, note=note)
     session.flush()
     record(session, actor, "offer.citizen_accept", "offer", offer.id, case_id=offer.case_id)
+    announce.citizen_accepted(session, actor, offer)
     return offer
 
 
@@ -341,6 +345,7 @@ def landlord_answer(
     _decide(session, actor, offer, Actor.LANDLORD, DecisionKind.ACCEPT, note=note)
     session.flush()
     record(session, actor, "offer.landlord_accept", "offer", offer.id, case_id=offer.case_id)
+    announce.landlord_accepted(session, actor, offer)
     return offer
 
 
@@ -397,6 +402,7 @@ def approve(
         case_id=offer.case_id,
         lease_id=lease.id,
     )
+    announce.approved(session, actor, offer, lease)
     return lease
 
 
@@ -412,6 +418,7 @@ def withdraw(session: Session, actor: Account, offer: Offer, note: str) -> Offer
     _close(offer, OfferStatus.WITHDRAWN)
     session.flush()
     record(session, actor, "offer.withdraw", "offer", offer.id, case_id=offer.case_id)
+    announce.withdrawn(session, actor, offer)
     return offer
 
 

@@ -153,6 +153,7 @@ class SupportActivity(Base):
     contact_email: Mapped[str | None] = mapped_column(String(200))
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
-    next_meeting_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # Indexed: the daily meeting reminders look up the meetings of tomorrow.
+    next_meeting_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
 
     plan: Mapped[Plan] = relationship(back_populates="activities")

@@ -1,0 +1,1 @@
+"""Notifications: an inbox for every role, and e-mail and SMS through an outbox."""
