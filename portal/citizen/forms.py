@@ -1,4 +1,4 @@
-"""The citizen's forms: answering an offer, the survey, the language."""
+"""The citizen's forms: answering an offer, the survey, the language, easy-read."""
 
 from __future__ import annotations
 
@@ -33,6 +33,21 @@ class LanguageForm(BaseForm):
         _l("Language"),
         validators=[InputRequired(message=_l("Choose a language."))],
     )
+
+
+class EasyReadForm(BaseForm):
+    """Easy-read on or off: the settings page's radios and every page's quick toggle."""
+
+    easy_read = RadioField(
+        _l("Easy-read"),
+        choices=[
+            SelectChoice("on", _l("On: short texts with pictures")),
+            SelectChoice("off", _l("Off: the full texts")),
+        ],
+        validators=[InputRequired(message=_l("Choose on or off."))],
+    )
+    # The citizen page to go back to after the quick toggle (checked by the view).
+    next = HiddenField()
 
 
 def _value(raw: Any) -> int | None:

@@ -27,7 +27,7 @@ from portal.errors import DomainError, NotAllowed
 from portal.leases.models import LIVE_LEASE_STATUSES, Lease, LeaseEvent, LeaseEventKind, LeaseStatus
 from portal.offers.models import DecisionKind, Offer, OfferDecision, OfferStatus
 from portal.outcomes.models import SurveyAnswer
-from portal.plans.models import Goal, GoalKind, GoalUpdate, Plan
+from portal.plans.models import Goal, GoalKind, GoalUpdate, Plan, SupportActivity
 from portal.rules.models import SurveyQuestion
 from portal.rules.services import estimate_housing_benefit, housing_benefit_rate, monthly_share
 from portal.rules.services import survey_questions as _survey_questions
@@ -316,3 +316,21 @@ def set_language(session: Session, actor: Account, code: str, supported: tuple[s
         raise DomainError(_l("Choose one of the languages in the list."))
     actor.preferred_language = code
     session.flush()
+
+
+def set_easy_read(session: Session, actor: Account, on: bool) -> None:
+    """Turn easy-read on or off for the acting citizen only; every citizen page uses it.
+
+    Like the language, it is the citizen's own display choice, not data about them, so it
+    is not an audit event. It changes ``actor`` and nothing else: no other account can be
+    named here.
+    """
+    actor.easy_read = on
+    session.flush()
+
+
+def next_meeting(plan: Plan | None, now: dt.datetime) -> SupportActivity | None:
+    """The support activity with the soonest meeting from ``now`` on, or None."""
+    activities = plan.activities if plan else []
+    coming = [a for a in activities if a.next_meeting_at and a.next_meeting_at >= now]
+    return min(coming, key=lambda a: a.next_meeting_at or now) if coming else None

@@ -1,5 +1,6 @@
 """The citizen's own pages: my home, my plan, my rights, who has seen my data, my data,
-how am I doing, settings. Offers and photos are in :mod:`portal.citizen.offer_views`.
+how am I doing, settings (language and easy-read). Offers and photos are in
+:mod:`portal.citizen.offer_views`.
 
 Every page loads the citizen's own case (the case linked to the signed-in account) or
 answers 404; nothing here takes a case id from the request.
@@ -10,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import get_locale
+from flask_babel import get_locale, pgettext
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import SelectChoice
@@ -23,12 +25,13 @@ from portal.accounts.models import Role
 from portal.cases.cpr import cpr_cipher
 from portal.cases.models import Case
 from portal.citizen import export, services, timeline, wording
-from portal.citizen.forms import LanguageForm, survey_answers, survey_form
+from portal.citizen.forms import EasyReadForm, LanguageForm, survey_answers, survey_form
 from portal.db import get_session
 from portal.errors import DomainError
 from portal.i18n import LANGUAGE_NAMES, supported_locales
 from portal.leases.notice import guidance_for_notice
 from portal.leases.terms import term_limit
+from portal.plans.models import Plan
 from portal.rules.services import localized
 from portal.security.access import restrict_blueprint
 
@@ -52,7 +55,47 @@ def locale() -> str:
 
 @bp.context_processor
 def _citizen_words() -> dict[str, Any]:
-    return {"citizen_words": wording, "localized": localized}
+    return {
+        "citizen_words": wording,
+        "localized": localized,
+        # Every citizen template reads the same data in both modes; this only picks the
+        # easy-read facts, pictograms and stylesheet (templates/citizen/layout.html).
+        "easy_read": bool(current_user.is_authenticated and current_user.easy_read),
+        "back_to": _back_to(),
+    }
+
+
+def _back_to() -> str:
+    """Where the quick easy-read toggle returns to: this page, when it can be fetched again."""
+    if request.method == "GET":
+        return request.full_path.rstrip("?")
+    if request.endpoint == "citizen.easy_read":
+        return url_for("citizen.settings")
+    return request.path
+
+
+def _safe_citizen_path(target: str | None) -> str | None:
+    # Only a path inside the citizen's own pages: never another host (an open redirect).
+    if not target:
+        return None
+    parts = urlsplit(target)
+    prefix = url_for("citizen.start")
+    if parts.scheme or parts.netloc or "\\" in target or ".." in parts.path:
+        return None
+    if not parts.path.startswith(prefix):
+        return None
+    return target
+
+
+def _meeting(plan: Plan | None) -> dict[str, Any]:
+    meeting = services.next_meeting(plan, dt.datetime.now(dt.UTC))
+    return {
+        "next_meeting": meeting,
+        # Meetings are stored in UTC; the citizen reads Danish time.
+        "meeting_at": meeting.next_meeting_at.astimezone(DANISH_TIME)
+        if meeting and meeting.next_meeting_at
+        else None,
+    }
 
 
 def _lease_context(case: Case, today: dt.date) -> dict[str, Any]:
@@ -82,6 +125,8 @@ def start() -> str:
     context = _lease_context(case, today)
     offer = None if context["lease"] else services.waiting_offer(session, case)
     ended = None if context["lease"] else services.last_ended_lease(session, case)
+    # Easy-read puts "when we meet next" first on the home page too.
+    meeting = _meeting(services.latest_plan(session, case)) if current_user.easy_read else {}
     return render_template(
         "citizen/home.html",
         case=case,
@@ -90,6 +135,7 @@ def start() -> str:
         ended=ended,
         paused=case.paused_until is not None and case.paused_until > today,
         **context,
+        **meeting,
     )
 
 
@@ -98,24 +144,13 @@ def plan() -> str:
     case = own_case()
     the_plan = services.latest_plan(get_session(), case)
     own, professional = services.plan_goals(the_plan) if the_plan else ([], [])
-    now = dt.datetime.now(dt.UTC)
-    coming = [
-        (a.next_meeting_at, a)
-        for a in (the_plan.activities if the_plan else [])
-        if a.next_meeting_at is not None and a.next_meeting_at >= now
-    ]
-    next_meeting = min(coming, key=lambda pair: pair[0])[1] if coming else None
     return render_template(
         "citizen/plan.html",
         case=case,
         plan=the_plan,
         own_goals=own,
         professional_goals=professional,
-        next_meeting=next_meeting,
-        # Meetings are stored in UTC; the citizen reads Danish time.
-        meeting_at=next_meeting.next_meeting_at.astimezone(DANISH_TIME)
-        if next_meeting and next_meeting.next_meeting_at
-        else None,
+        **_meeting(the_plan),
     )
 
 
@@ -194,14 +229,28 @@ def survey() -> ResponseReturnValue:
     )
 
 
+def _language_form(codes: tuple[str, ...]) -> LanguageForm:
+    form = LanguageForm()
+    form.language.choices = [SelectChoice(code, LANGUAGE_NAMES[code]) for code in codes]
+    if request.method == "GET" or request.endpoint != "citizen.settings":
+        form.language.data = current_user.preferred_language or locale()
+    return form
+
+
+def _settings_page(form: LanguageForm, easy_form: EasyReadForm) -> str:
+    return render_template(
+        "citizen/settings.html",
+        form=form,
+        easy_form=easy_form,
+        saved=request.args.get("saved") == "1",
+    )
+
+
 @bp.route("/settings", methods=["GET", "POST"])
 def settings() -> ResponseReturnValue:
     own_case()
-    form = LanguageForm()
     codes = supported_locales()
-    form.language.choices = [SelectChoice(code, LANGUAGE_NAMES[code]) for code in codes]
-    if request.method == "GET":
-        form.language.data = current_user.preferred_language or locale()
+    form = _language_form(codes)
     if form.validate_on_submit():
         session = get_session()
         try:
@@ -213,9 +262,27 @@ def settings() -> ResponseReturnValue:
             session.commit()
             # The next request reads the saved language first: the page answers in it at once.
             return redirect(url_for("citizen.settings", saved=1))
-    return render_template(
-        "citizen/settings.html", form=form, saved=request.args.get("saved") == "1"
-    )
+    easy_now = "on" if current_user.easy_read else "off"
+    return _settings_page(form, EasyReadForm(formdata=None, easy_read=easy_now))
+
+
+@bp.post("/settings/easy-read")
+def easy_read() -> ResponseReturnValue:
+    """Easy-read on or off, from the settings page or the toggle on every citizen page."""
+    own_case()
+    form = EasyReadForm()
+    if not form.validate_on_submit():
+        # A bad choice: the settings page with the error; nothing is saved.
+        return _settings_page(_language_form(supported_locales()), form)
+    on = form.easy_read.data == "on"
+    session = get_session()
+    services.set_easy_read(session, current_user, on)
+    session.commit()
+    if on:
+        flash(pgettext("easy-read", "Easy-read is on. The pages now have short texts."), "success")
+    else:
+        flash(_("Easy-read is off. The pages show the full texts again."), "success")
+    return redirect(_safe_citizen_path(form.next.data) or url_for("citizen.settings"))
 
 
 from portal.citizen import offer_views  # noqa: E402,F401 - registers the offer pages on bp
