@@ -10,6 +10,7 @@ export BOLIGBRO_ENV ?= development
 WORKERS ?= auto
 
 .PHONY: demo serve install install-test translations i18n-update i18n-check lint test test-fast clean
+.PHONY: fonts lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,8 +48,8 @@ i18n-check: $(VENV)/.installed
 	$(BIN)/python -m portal.i18n.catalogs check
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check portal tests wsgi.py
-	$(BIN)/ruff format --check portal tests wsgi.py
+	$(BIN)/ruff check portal tests scripts wsgi.py
+	$(BIN)/ruff format --check portal tests scripts wsgi.py
 	$(BIN)/mypy
 
 ## Every test: lint, unit, functional, i18n, security, browser; on SQLite, and on
@@ -61,6 +62,19 @@ test: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m portal.i18n.catalogs compile
 	$(BIN)/pytest -m "not browser" -x -q
+
+## The Arabic and Ge'ez web fonts in static/fonts, subset to what the catalogs use
+## (commit the result; re-run after new ar or ti translations: tests/unit/test_fonts.py says when).
+fonts: $(VENV)/.installed-test
+	$(BIN)/python scripts/subset_fonts.py
+
+## Lighthouse (npm lighthouse@12, mobile, Debian's Chromium) on the citizen pages in da, ar
+## and ti; fails below accessibility 100, performance 95 or best practices 95.
+build/lighthouse/node_modules/.bin/lighthouse:
+	npm install --prefix build/lighthouse --no-audit --no-fund lighthouse@12
+
+lighthouse: translations build/lighthouse/node_modules/.bin/lighthouse
+	$(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf $(VENV) instance build translations/*/LC_MESSAGES/*.mo

@@ -32,6 +32,9 @@ PUBLIC_ENDPOINTS = {
     "static",
     "public.index",
     "public.healthz",
+    # The accessibility statement the law requires, and its short address.
+    "public.accessibility",
+    "public.was",
     # The way in and out: the login redirects, the provider's callback, logout.
     "auth.login",
     "auth.callback",
