@@ -4,7 +4,10 @@ stable pseudonym per citizen, and aggregate tables with small cells suppressed.
 No free-text field is exported (notes, actions): a caseworker may have written a name
 in one. The pseudonym is an HMAC of the case id under the CPR hash key with a fixed
 label, so it is stable between exports but cannot be turned back into a case without
-the key.
+the key. Text that a spreadsheet would run as a formula (starting with = + - @) gets a
+leading apostrophe, in the CSV files and in the workbook (``portal.reporting.workbook``).
+Every column is described in the data dictionary (``portal.reporting.dictionary``), the
+one definition the headers are taken from.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import csv
 import hashlib
 import hmac
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -23,8 +26,9 @@ from portal.cases.models import Case, CaseTargetGroup
 from portal.leases.models import Lease
 from portal.municipalities.models import Municipality
 from portal.outcomes.models import FollowUp, Outcome, Relapse, SurveyAnswer
-from portal.reporting import figures
+from portal.reporting import citizens, dictionary, figures, placement
 from portal.reporting.figures import Filters, case_conditions
+from portal.reporting.labels import Labels
 from portal.rules.models import LegalBasis, OutcomeDestination, SurveyQuestion
 from portal.units.models import Unit
 
@@ -41,10 +45,6 @@ def pseudonym(key: bytes, case_id: int) -> str:
 def suppress(count: int) -> str:
     """A count as exported in an aggregate table: fewer than 5 (but not 0) hidden."""
     return f"<{SMALL_CELL}" if 0 < count < SMALL_CELL else str(count)
-
-
-def _value(v: Any) -> Any:
-    return getattr(v, "value", v) if v is not None else ""
 
 
 def _cases(f: Filters) -> Any:
@@ -152,69 +152,63 @@ def _survey(f: Filters) -> Any:
     )
 
 
-# Name -> (header, query); the first column of every query is the case id, exported
-# only as its pseudonym.
+# Name -> (header, query); the headers come from the data dictionary (one definition for
+# the CSV, the XLSX and the dictionary). The first column of every query is the case id,
+# exported only as its pseudonym.
 TABLES: dict[str, tuple[tuple[str, ...], Any]] = {
-    "cases": (
-        (
-            "citizen",
-            "municipality_code",
-            "citizen_group",
-            "housing_situation",
-            "adults",
-            "children",
-            "occupation_at_start",
-            "occupation_at_end",
-            "status",
-            "waiting_since",
-        ),
-        _cases,
-    ),
-    "target_groups": (("citizen", "target_group"), _case_groups),
-    "leases": (
-        (
-            "citizen",
-            "lease",
-            "legal_basis",
-            "lease_model",
-            "housing_kind",
-            "start_date",
-            "planned_end",
-            "ended_on",
-            "status",
-            "rent",
-            "subsidy",
-        ),
-        _leases,
-    ),
-    "outcomes": (("citizen", "lease", "destination", "destination_group", "moved_on"), _outcomes),
-    "follow_ups": (("citizen", "months", "due_on", "still_housed", "answered_on"), _follow_ups),
-    "relapses": (("citizen", "lease", "occurred_on", "cause"), _relapses),
-    "survey_answers": (("citizen", "question", "value", "answered_on"), _survey),
+    name: (dictionary.header(name), query)
+    for name, query in (
+        ("cases", _cases),
+        ("target_groups", _case_groups),
+        ("leases", _leases),
+        ("outcomes", _outcomes),
+        ("follow_ups", _follow_ups),
+        ("relapses", _relapses),
+        ("survey_answers", _survey),
+    )
 }
+
+# A spreadsheet runs a cell that begins with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A value as exported: enums as their code, None as empty, and text that a
+    spreadsheet would read as a formula with a leading apostrophe."""
+    if value is None:
+        return ""
+    value = getattr(value, "value", value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([neutralise(v) for v in row] for row in rows)
     return out.getvalue()
+
+
+def table_rows(session: Session, name: str, filters: Filters, key: bytes) -> Iterator[list[Any]]:
+    """The rows of table ``name``, the case id replaced by the citizen's pseudonym;
+    read in batches so a national export does not sit in memory at once."""
+    _, query = TABLES[name]
+    result = session.execute(query(filters), execution_options={"yield_per": 1000})
+    for row in result:
+        yield [pseudonym(key, row[0]), *row[1:]]
 
 
 def table_csv(session: Session, name: str, filters: Filters, key: bytes) -> str:
     """One row table as CSV; the case id replaced by the citizen's pseudonym."""
-    header, query = TABLES[name]
-    rows = (
-        [pseudonym(key, row[0]), *(_value(v) for v in row[1:])]
-        for row in session.execute(query(filters))
-    )
-    return _csv(header, rows)
+    return _csv(TABLES[name][0], table_rows(session, name, filters, key))
 
 
-def aggregates_csv(session: Session, filters: Filters) -> str:
-    """Every figure as one long table (figure, category, subcategory, count) with small
-    cells suppressed."""
+def aggregate_rows(session: Session, filters: Filters) -> list[tuple[str, str, str, str]]:
+    """Every figure as one long table (figure, category, subcategory, value) with small
+    cells suppressed; an average over fewer than 5 answers is hidden as well, since it
+    would tell a few citizens' own answers."""
     rows: list[tuple[str, str, str, str]] = []
     h = figures.housed(session, filters)
     rows += [("housed", k, "", suppress(v)) for k, v in h.items()]
@@ -234,7 +228,33 @@ def aggregates_csv(session: Session, filters: Filters) -> str:
     rows += [
         ("postcodes", p, "", suppress(n)) for p, n in figures.spread(session, filters, "postcode")
     ]
+    above = placement.buildings_above_limit(session, filters)
+    rows += [
+        ("buildings_above_limit", "buildings", "", suppress(above["buildings"])),
+        ("buildings_above_limit", "above", str(above["limit"]), suppress(above["above"])),
+    ]
+    together = placement.clusters(session, filters)
+    rows += [("clusters", k, "", suppress(together[k])) for k in ("participants", "in_cluster")]
+    for r in citizens.survey_over_time(session, filters):
+        period = f"{r['year']}-Q{r['quarter']}"
+        shown = r["answers"] >= SMALL_CELL
+        rows.append(("survey_answers", r["question"], period, suppress(r["answers"])))
+        average = str(r["average"]) if shown else f"<{SMALL_CELL}"
+        rows.append(("survey_average", r["question"], period, average))
+    for r in citizens.occupation(session, filters)["rows"]:
+        rows.append(("occupation", r["status"], "start", suppress(r["start"])))
+        rows.append(("occupation", r["status"], "end", suppress(r["end"])))
     for r in figures.funnel(session, filters):
         for k in ("proposed", "accepted", "approved", "declined"):
             rows.append(("funnel", str(r["citizen_group"]), k, suppress(r[k])))
-    return _csv(("figure", "category", "subcategory", "count"), rows)
+    return rows
+
+
+def aggregates_csv(session: Session, filters: Filters) -> str:
+    """The figures file: :func:`aggregate_rows` as CSV."""
+    return _csv(dictionary.header("figures"), aggregate_rows(session, filters))
+
+
+def dictionary_csv(session: Session, lb: Labels) -> str:
+    """The data dictionary as CSV: every column of every table of the export."""
+    return _csv(dictionary.HEADER, dictionary.rows(session, lb))

@@ -7,8 +7,11 @@ figures from SQL aggregates (``figures``), nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
+from operator import itemgetter
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -16,9 +19,11 @@ from sqlalchemy import select
 from portal.accounts.models import Account, Role
 from portal.db import get_session
 from portal.municipalities.models import Municipality, TargetGroup
-from portal.reporting import export, figures
+from portal.reporting import citizens, export, figures, placement
 from portal.reporting.business_case import business_case, rate_sources
+from portal.reporting.labels import Labels
 from portal.reporting.scope import FilterForm, allowed_municipalities, filters_for
+from portal.reporting.workbook import workbook
 from portal.rules.models import LegalBasis
 from portal.security.access import restrict_blueprint
 
@@ -31,7 +36,11 @@ def _account() -> Account:
     return account
 
 
-def _form() -> FilterForm:
+def _labels() -> Labels:
+    return Labels.load(get_session(), str(get_locale()))
+
+
+def _form(lb: Labels) -> FilterForm:
     db = get_session()
     form = FilterForm(request.args)
     ids = allowed_municipalities(_account())
@@ -40,10 +49,14 @@ def _form() -> FilterForm:
         query = query.where(Municipality.id.in_(ids or (-1,)))
     all_label = _("All") if ids is None else _("My municipality")
     form.municipality.choices = [("", all_label)] + [(str(i), n) for i, n in db.execute(query)]
-    form.citizen_group.choices = [("", _("All"))] + [(str(g), str(g)) for g in (1, 2, 3)]
-    form.target_group.choices = [("", _("All"))] + [(g.value, g.value) for g in TargetGroup]
+    form.citizen_group.choices = [("", _("All"))] + [
+        (str(g), lb.citizen_group(g)) for g in (1, 2, 3)
+    ]
+    form.target_group.choices = [("", _("All"))] + [
+        (g.value, lb.target_group(g)) for g in TargetGroup
+    ]
     codes = db.scalars(select(LegalBasis.code).distinct().order_by(LegalBasis.code))
-    form.legal_basis.choices = [("", _("All"))] + [(c, c) for c in codes]
+    form.legal_basis.choices = [("", _("All"))] + [(c, lb.legal_basis(c)) for c in codes]
     form.validate()
     return form
 
@@ -51,7 +64,8 @@ def _form() -> FilterForm:
 @bp.get("/")
 def index() -> str:
     db = get_session()
-    form = _form()
+    lb = _labels()
+    form = _form(lb)
     f = filters_for(_account(), form, dt.date.today())
     return render_template(
         "evaluation/index.html",
@@ -64,7 +78,16 @@ def index() -> str:
         declines=figures.declines(db, f),
         buildings=figures.spread(db, f),
         postcodes=figures.spread(db, f, "postcode"),
+        above_limit=placement.buildings_above_limit(db, f),
+        clusters=placement.clusters(db, f),
+        # Per question, in the survey's order (the figure is ordered so).
+        survey=[
+            (code, list(rows))
+            for code, rows in groupby(citizens.survey_over_time(db, f), itemgetter("question"))
+        ],
+        occupation=citizens.occupation(db, f),
         funnel=figures.funnel(db, f),
+        labels=lb,
         business=business_case(db, f),
         rates=rate_sources(db, f),
         query=request.query_string.decode(),
@@ -75,9 +98,12 @@ def index() -> str:
 @bp.get("/export/<name>.csv")
 def export_csv(name: str) -> Response:
     db = get_session()
-    f = filters_for(_account(), _form(), dt.date.today())
+    lb = _labels()
+    f = filters_for(_account(), _form(lb), dt.date.today())
     if name == "figures":
         body = export.aggregates_csv(db, f)
+    elif name == "data_dictionary":
+        body = export.dictionary_csv(db, lb)
     elif name in export.TABLES:
         key = current_app.config["SETTINGS"].cpr_hash_key
         body = export.table_csv(db, name, f, key)
@@ -87,4 +113,17 @@ def export_csv(name: str) -> Response:
         body,
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="boligbro-{name}.csv"'},
+    )
+
+
+@bp.get("/export/evaluation.xlsx")
+def export_xlsx() -> Response:
+    db = get_session()
+    lb = _labels()
+    f = filters_for(_account(), _form(lb), dt.date.today())
+    body = workbook(db, f, current_app.config["SETTINGS"].cpr_hash_key, lb)
+    return Response(
+        body,
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": 'attachment; filename="boligbro-evaluation.xlsx"'},
     )

@@ -9,16 +9,25 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from portal.accounts.models import Account
-from portal.cases.models import Case
+from portal.cases.models import Case, Occupation, Placement
 from portal.leases.models import LeaseStatus
 from portal.municipalities.models import Municipality, TargetGroup
 from portal.offers.models import DecisionKind, Offer, OfferDecision, OfferStatus
-from portal.outcomes.models import FollowUp, Outcome, Relapse, RelapseCause, StillHoused
+from portal.outcomes.models import (
+    FollowUp,
+    Outcome,
+    Relapse,
+    RelapseCause,
+    StillHoused,
+    SurveyAnswer,
+)
 from portal.rules.models import (
     Actor,
     DestinationGroup,
     OutcomeClass,
     OutcomeClassification,
+    SurveyQuestion,
+    Threshold,
 )
 from tests import factories as f
 
@@ -60,12 +69,54 @@ def build(db: Session) -> Data:
             ),
         ]
     )
-    c1 = f.case(db, home, citizen_group=1, adults=1, children=2)  # 3 persons
-    c2 = f.case(db, home, citizen_group=1, adults=2)  # 2 persons
-    c3 = f.case(db, home, citizen_group=2, target_groups=(TargetGroup.REFUGEES,))
-    c4 = f.case(db, home, citizen_group=1)
-    c5 = f.case(db, home, citizen_group=1)  # ordinary lease only: not counted
-    c6 = f.case(db, other, citizen_group=1)  # another municipality
+    # Placement: meant to live together are c1 (stated wish), c3 (stated wish) and c4
+    # (intellectual disability, no wish); c2 has one but wishes to be spread out; c5
+    # (ordinary lease) and c6 (elsewhere) do not count.
+    # Education or work, start -> end: c1 none -> work, c2 education -> education; c3
+    # and c4 have no end recorded; c5 and c6 do not count.
+    none, work = Occupation.NONE, Occupation.WORK
+    c1 = f.case(
+        db,
+        home,
+        citizen_group=1,
+        adults=1,
+        children=2,  # 3 persons
+        placement=Placement.CLUSTER,
+        occupation_at_start=none,
+        occupation_at_end=work,
+    )
+    c2 = f.case(
+        db,
+        home,
+        citizen_group=1,
+        adults=2,  # 2 persons
+        intellectual_disability=True,
+        placement=Placement.SPREAD,
+        occupation_at_start=Occupation.EDUCATION,
+        occupation_at_end=Occupation.EDUCATION,
+    )
+    c3 = f.case(
+        db,
+        home,
+        citizen_group=2,
+        target_groups=(TargetGroup.REFUGEES,),
+        placement=Placement.CLUSTER,
+        occupation_at_start=Occupation.UNKNOWN,
+    )
+    c4 = f.case(db, home, citizen_group=1, intellectual_disability=True)
+    c5 = f.case(  # ordinary lease only: not counted
+        db, home, citizen_group=1, placement=Placement.CLUSTER, occupation_at_end=work
+    )
+    c6 = f.case(  # another municipality
+        db, other, citizen_group=1, intellectual_disability=True, occupation_at_end=work
+    )
+    # The limit per building: 2 until 2026-06-01, then 3.
+    db.add_all(
+        [
+            Threshold(code="placement_max_per_building", value=2, valid_from=D(2024, 1, 1)),
+            Threshold(code="placement_max_per_building", value=3, valid_from=D(2026, 6, 1)),
+        ]
+    )
     ended = LeaseStatus.ENDED
     # Stays: c1 30 days, c2 60 days, c3 200 days; c4 still housed; c6 elsewhere 400 days.
     l1 = f.raw_lease(
@@ -131,6 +182,32 @@ def build(db: Session) -> Data:
                 case_id=c6.id, occurred_on=D(2025, 6, 1), cause=RelapseCause.HEALTH, action="Læge"
             ),
         ]
+    )
+    # Survey (citizens' answers, 1-5): "more_independent" (asked first) c1 2 and c2 3
+    # in 2025 Q1, c1 4 in Q3; "safe_at_home" c1 4, c3 5 and c4 4 in Q2. Not counted:
+    # c6 (elsewhere) and the staff question, answered by the caseworker.
+    q_ind = SurveyQuestion(code="more_independent", position=10, valid_from=D(2024, 1, 1))
+    q_safe = SurveyQuestion(code="safe_at_home", position=20, valid_from=D(2024, 1, 1))
+    q_staff = SurveyQuestion(
+        code="coherent_support", audience="staff", position=5, valid_from=D(2024, 1, 1)
+    )
+    db.add_all([q_ind, q_safe, q_staff])
+    db.flush()
+    answers = [
+        (c1, q_ind, 2, D(2025, 2, 10)),
+        (c2, q_ind, 3, D(2025, 3, 5)),
+        (c1, q_ind, 4, D(2025, 8, 1)),
+        (c6, q_ind, 5, D(2025, 2, 1)),
+        (c1, q_safe, 4, D(2025, 5, 15)),
+        (c3, q_safe, 5, D(2025, 4, 1)),
+        (c4, q_safe, 4, D(2025, 6, 30)),
+    ]
+    db.add_all(
+        SurveyAnswer(case_id=c.id, question_id=q.id, value=v, answered_on=on)
+        for c, q, v, on in answers
+    )
+    db.add(
+        SurveyAnswer(account_id=cw.id, question_id=q_staff.id, value=1, answered_on=D(2025, 2, 1))
     )
     r_citizen = f.decline_reason(db, Actor.CITIZEN, code="too_far")
     r_landlord = f.decline_reason(db, Actor.LANDLORD, code="no_fit")
