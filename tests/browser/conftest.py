@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from alembic import command
+from axe_playwright_python.base import AXE_SCRIPT
 from axe_playwright_python.sync_playwright import Axe
 from werkzeug.serving import make_server
 
@@ -122,3 +123,22 @@ def log_in(page: Any, base: str, login: str, subject: str) -> None:
 def assert_no_axe_violations(page: Any) -> None:
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def axe_findings(page: Any, options: dict[str, Any] | None = None) -> list[str]:
+    """Every axe violation on the page, one line per element: ``rule-id  target  (impact)``.
+
+    Injects axe only when the page does not have it yet: a context made with
+    ``context.add_init_script(AXE_SCRIPT)`` has it on every page already, which saves
+    sending the half-megabyte script over the wire on each page of a long walk.
+    """
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    results = page.evaluate(
+        "options => axe.run(document, options)", options or {"resultTypes": ["violations"]}
+    )
+    return [
+        f"{rule['id']}  {' '.join(map(str, node['target']))}  ({rule['impact']})"
+        for rule in results["violations"]
+        for node in rule["nodes"]
+    ]
