@@ -57,7 +57,7 @@ lint: $(VENV)/.installed-test
 test: $(VENV)/.installed-test
 	$(BIN)/python -m portal.i18n.catalogs compile
 	$(MAKE) --no-print-directory lint
-	$(BIN)/pytest -n $(WORKERS) --dist loadfile
+	$(BIN)/pytest -n $(WORKERS) --dist load
 
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m portal.i18n.catalogs compile
