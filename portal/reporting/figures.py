@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Integer, Select, and_, case, cast, distinct, exists, func, or_, select
@@ -239,6 +239,29 @@ def still_housed(session: Session, filters: Filters) -> list[dict[str, Any]]:
             )
         )
     return out
+
+
+# The experiment's two-year goal is measured for citizen groups 1 and 2 (DESIGN.md).
+TWO_YEAR_GROUPS = (1, 2)
+
+
+def two_year_goal(session: Session, filters: Filters) -> dict[str, int] | None:
+    """The 24-month follow-ups of citizen groups 1 and 2 (within the chosen group, if
+    one is chosen), counted like :func:`still_housed`; None when the chosen group is
+    neither."""
+    groups = [g for g in TWO_YEAR_GROUPS if filters.citizen_group in (None, g)]
+    if not groups:
+        return None
+    total = dict(due=0, yes=0, no=0, unknown=0, not_recorded=0)
+    for group in groups:
+        [row] = [
+            r
+            for r in still_housed(session, replace(filters, citizen_group=group))
+            if r["months"] == 24
+        ]
+        for key in total:
+            total[key] += row[key]
+    return total
 
 
 def relapses(session: Session, filters: Filters) -> list[tuple[str, int]]:

@@ -74,6 +74,7 @@ def index() -> str:
         stay=figures.time_in_home(db, f),
         destinations=figures.destinations(db, f),
         still_housed=figures.still_housed(db, f),
+        two_year=figures.two_year_goal(db, f),
         relapses=figures.relapses(db, f),
         declines=figures.declines(db, f),
         buildings=figures.spread(db, f),

@@ -20,6 +20,10 @@ def test_page_shows_own_figures(db: Session, client: FlaskClient, sign_in) -> No
     html = page.get_data(as_text=True)
     assert "<svg" in html and "style=" not in html.split("<main", 1)[-1]
     assert "Byvej 1" in html and "Fjernvej 9" not in html
+    # The two-year goal of citizen groups 1 and 2 is stated on its own; not for group 3.
+    assert 'data-figure="two_year_goal"' in html
+    group_3 = client.get("/staff/evaluation/?citizen_group=3").get_data(as_text=True)
+    assert 'data-figure="two_year_goal"' not in group_3
 
 
 def test_caseworker_cannot_widen_scope(db: Session, client: FlaskClient, sign_in) -> None:  # type: ignore[no-untyped-def]

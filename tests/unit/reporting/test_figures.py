@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -112,3 +113,20 @@ def test_funnel(db: Session) -> None:
         dict(citizen_group=1, proposed=3, accepted=2, approved=1, declined=2),
         dict(citizen_group=2, proposed=1, accepted=1, approved=1, declined=0),
     ]
+
+
+def test_the_two_year_goal_counts_groups_1_and_2_at_24_months(db: Session) -> None:
+    data = build(db)
+    # Nothing is due at 24 months yet on AS_OF.
+    assert figures.two_year_goal(db, _home(data)) == dict(
+        due=0, yes=0, no=0, unknown=0, not_recorded=0
+    )
+    # On 1 March 2027 c1's 24-month follow-up (group 1, due 1 February 2027) is due and
+    # not recorded; c6's is in another municipality and has none.
+    later = Filters(municipality_ids=(data.home.id,), as_of=dt.date(2027, 3, 1))
+    expected = dict(due=1, yes=0, no=0, unknown=0, not_recorded=1)
+    assert figures.two_year_goal(db, later) == expected
+    assert figures.two_year_goal(db, replace(later, citizen_group=1)) == expected
+    assert figures.two_year_goal(db, replace(later, citizen_group=2))["due"] == 0  # type: ignore[index]
+    # Group 3 is not part of the two-year goal.
+    assert figures.two_year_goal(db, replace(later, citizen_group=3)) is None
