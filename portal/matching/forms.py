@@ -8,11 +8,12 @@ from wtforms import (
     DateField,
     HiddenField,
     IntegerField,
+    RadioField,
     SelectChoice,
     SelectField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from portal.forms import BaseForm
 from portal.leases.models import LeaseModel
@@ -58,6 +59,32 @@ class WithdrawForm(BaseForm):
 class DeclineForm(BaseForm):
     reason = SelectField(_l("Reason"), coerce=int, validators=[InputRequired()])
     decline_note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=2000)])
+
+
+class CitizenAnswerForm(BaseForm):
+    """The citizen's own yes or no, told to the caseworker (by phone, at a meeting)."""
+
+    citizen_answer = RadioField(
+        _l("The citizen's answer"),
+        choices=[
+            SelectChoice("yes", _l("Yes, the citizen wants the home")),
+            SelectChoice("no", _l("No, the citizen does not want the home")),
+        ],
+        validators=[InputRequired(message=_l("Choose the citizen's answer."))],
+    )
+    citizen_reason = SelectField(
+        _l("The citizen's reason for saying no"),
+        # No Optional(): it would stop the check below that a "no" has a reason.
+        coerce=lambda v: int(v) if v not in (None, "") else None,
+    )
+    citizen_note = TextAreaField(
+        _l("How and when did the citizen answer?"),
+        validators=[DataRequired(), Length(max=2000)],
+    )
+
+    def validate_citizen_reason(self, field: SelectField) -> None:
+        if self.citizen_answer.data == "no" and field.data is None:
+            raise ValidationError(_l("Choose the citizen's reason for saying no."))
 
 
 class ApproveForm(BaseForm):

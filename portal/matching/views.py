@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +28,14 @@ from portal.errors import DomainError
 from portal.leases.models import LeaseModel
 from portal.leases.services import LeaseTerms
 from portal.matching import explain, services
-from portal.matching.forms import ApproveForm, DeclineForm, ProposeForm, SendForm, WithdrawForm
+from portal.matching.forms import (
+    ApproveForm,
+    CitizenAnswerForm,
+    DeclineForm,
+    ProposeForm,
+    SendForm,
+    WithdrawForm,
+)
 from portal.offers import services as offers
 from portal.offers.models import OPEN_OFFER_STATUSES, Offer, OfferStatus
 from portal.rules.models import Actor, DeclineReason, LegalBasis
@@ -211,6 +219,15 @@ def _decline_form(db: Session, formdata: Any = None) -> DeclineForm:
     return form
 
 
+def _citizen_answer_form(db: Session, formdata: Any = None) -> CitizenAnswerForm:
+    form = CitizenAnswerForm(formdata=formdata)
+    form.citizen_reason.choices = [SelectChoice("", _("Choose a reason"))] + [
+        SelectChoice(str(r.id), explain_reason(r))
+        for r in decline_reasons(db, Actor.CITIZEN, today())
+    ]
+    return form
+
+
 def explain_reason(reason: Any) -> str:
     from flask_babel import get_locale
 
@@ -232,6 +249,7 @@ def _render_offer(
         withdraw_form=forms.get("withdraw") or WithdrawForm(),
         approve_form=forms.get("approve") or _approve_form(db, offer),
         decline_form=forms.get("decline") or _decline_form(db),
+        answer_form=forms.get("answer") or _citizen_answer_form(db),
         error=error,
         Status=OfferStatus,
     ), status
@@ -306,6 +324,24 @@ def decline(offer_id: int) -> ResponseReturnValue:
             note=form.decline_note.data,
         ),
     )
+
+
+@bp.post("/offer/<int:offer_id>/citizen-answer")
+def citizen_answer(offer_id: int) -> ResponseReturnValue:
+    """Record the citizen's own answer, given to the caseworker by phone or at a meeting."""
+    db = get_session()
+    offer = load_offer(db, offer_id)
+    form = _citizen_answer_form(db, request.form)
+
+    def act() -> None:
+        accept = form.citizen_answer.data == "yes"
+        chosen = form.citizen_reason.data
+        reason = None if accept or chosen is None else db.get(DeclineReason, chosen)
+        offers.citizen_answer(
+            db, current_user, offer, accept, reason, today=today(), note=form.citizen_note.data
+        )
+
+    return _act(db, offer, "answer", form, act)
 
 
 @bp.post("/offer/<int:offer_id>/approve")
